@@ -1,0 +1,5 @@
+import { ForbiddenView } from "@/components/forbidden-view";
+
+export default function Forbidden() {
+  return <ForbiddenView />;
+}

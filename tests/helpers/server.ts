@@ -1,0 +1,89 @@
+// Starts the real server.ts (production build) as a child process on a free
+// port with its own fresh database, as a user would run it.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createTestDb, type TestDb } from "./db";
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  db: TestDb | null;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "webchat-test-"));
+  // PostgreSQL: the server gets a fresh database of its own; PGlite: a fresh DATA_DIR.
+  const db = process.env.DATABASE_URL ? await createTestDb() : null;
+  const port = await freePort();
+  const childEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: "root@test.local",
+    ADMIN_PASSWORD: "root-password",
+    BCRYPT_ROUNDS: "4",
+    ...env,
+  };
+  if (db?.url) childEnv.DATABASE_URL = db.url;
+  else delete childEnv.DATABASE_URL;
+  await db?.close().catch(() => {});
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 90_000);
+    const check = () => {
+      if (out.includes("Webchat is ready")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    db,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+      await db?.drop().catch(() => {});
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
