@@ -8,9 +8,8 @@ export const categorySchema = z.object({
   kind: z.enum(CATEGORY_KINDS, { message: "Choose a kind: language, topic or department" }),
   description: optionalText(500, "Description"),
   queueWaitLimitSec: intField(10, 86400, "Queue wait limit"),
-  offerTimeoutSec: z
-    .union([z.literal(""), z.null(), z.undefined(), intField(5, 300, "Offer timeout")])
-    .transform((v) => (v === "" || v === undefined ? null : v)),
+  // Empty means "use the global setting".
+  offerTimeoutSec: z.preprocess((v) => (v === "" || v === undefined ? null : v), intField(5, 300, "Offer timeout").nullable()),
   offlineEmail: optionalEmail,
   enabled: boolField,
   sortOrder: intField(0, 10000, "Display order"),

@@ -162,7 +162,7 @@ export async function ensureFirstAdmin(
 ): Promise<{ created: false } | { created: true; email: string; generatedPassword?: string }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin" as Role)).limit(1);
   if (existing) return { created: false };
-  const email = (opts.email || "admin@localhost").trim().toLowerCase();
+  const email = (opts.email || "admin@webchat.local").trim().toLowerCase();
   const generated = opts.password ? undefined : crypto.randomBytes(12).toString("base64url");
   await createUser(db, {
     name: "Administrator",

@@ -33,8 +33,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   // PostgreSQL: the server gets a fresh database of its own; PGlite: a fresh DATA_DIR.
   const db = process.env.DATABASE_URL ? await createTestDb() : null;
   const port = await freePort();
-  const childEnv: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
