@@ -9,6 +9,7 @@ import { closeDb, getDbHandle } from "./lib/db";
 import { ensureFirstAdmin } from "./lib/users/users";
 import { releaseDataLock, runningServerPid, takeDataLock } from "./lib/server/data-lock";
 
+const CLIENT_IP_HEADER = "x-webchat-client-ip";
 const dev = process.env.NODE_ENV !== "production";
 const hostname = process.env.HOST || "0.0.0.0";
 const port = configuredPort();
@@ -50,6 +51,9 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     if (realtime?.handleRequest(req, res)) return;
+    // The client's address for route handlers, which cannot see the socket; a
+    // value sent by the client itself is never trusted.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
     handleNext(req, res, parse(req.url || "/", true)).catch((err) => {
       console.error("request failed", req.url, err);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

@@ -29,7 +29,8 @@ export interface PublicRealtimeConfig {
   /** Absent in embedded mode: the browser connects to the page's own host and port. */
   wsHost?: string;
   wsPort?: number;
-  forceTLS: boolean;
+  /** Absent in embedded mode: TLS exactly when the page itself is on https (e.g. behind a proxy). */
+  forceTLS?: boolean;
 }
 
 function env(name: string): string | undefined {
@@ -157,5 +158,5 @@ export function realtimeConfig(): RealtimeConfig {
 export function publicClientConfig(cfg: RealtimeConfig = realtimeConfig()): PublicRealtimeConfig {
   if (cfg.mode === "hosted") return { key: cfg.key, cluster: cfg.cluster, forceTLS: true };
   if (cfg.mode === "external") return { key: cfg.key, wsHost: cfg.host, wsPort: cfg.port, forceTLS: cfg.useTLS };
-  return { key: cfg.key, forceTLS: false };
+  return { key: cfg.key };
 }

@@ -95,7 +95,7 @@ describe("realtimeConfig", () => {
     const cfg = realtimeConfig();
     const pub = publicClientConfig();
     expect(JSON.stringify(pub)).not.toContain(cfg.secret);
-    expect(pub).toEqual({ key: cfg.key, forceTLS: false });
+    expect(pub).toEqual({ key: cfg.key });
   });
 });
 
