@@ -1,7 +1,7 @@
 // The ready demo of `npm run db:seed-demo`; running it again changes nothing.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import { categories, userCategories, users } from "../db/schema";
+import { categories, userCategories, users, widgetSettings } from "../db/schema";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/permissions";
 
@@ -46,6 +46,11 @@ export async function seedDemo(db: Db): Promise<{ users: string[]; categories: s
       const skills = u.skills.map((s) => ({ userId: row!.id, categoryId: ids.get(s)! }));
       if (skills.length) await tx.insert(userCategories).values(skills).onConflictDoNothing();
     }
+    // The demo site shows a branded launcher with a greeting; an admin's own settings are kept.
+    await tx
+      .insert(widgetSettings)
+      .values({ id: 1, title: "ACME Support", greeting: "Hi! Questions about your plan or your bill? We're online.", primaryColor: "#6d28d9" })
+      .onConflictDoNothing();
     return { users: DEMO_USERS.map((u) => u.email), categories: DEMO_CATEGORIES.map((c) => c.name) };
   });
 }
