@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
+import { BrandMark } from "@/components/brand-mark";
 import { LocaleSwitch } from "@/components/locale-switch";
 
 export default async function HomePage() {
@@ -13,7 +14,7 @@ export default async function HomePage() {
     <div className="min-h-screen bg-gradient-to-b from-brand-50 to-white">
       <header className="mx-auto flex max-w-5xl items-center justify-between px-6 py-5">
         <div className="flex items-center gap-2">
-          <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">W</span>
+          <BrandMark />
           <span className="font-semibold">{t("common.appName")}</span>
         </div>
         <LocaleSwitch />

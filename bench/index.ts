@@ -1,10 +1,12 @@
 // Benchmark entry: `npm run bench -- [scenario] [scenario options]`; no scenario runs them all.
+import { runConversationBench } from "./conversation";
 import { runRealtimeBench } from "./realtime";
 
 type Scenario = (args: string[]) => Promise<void>;
 
 const scenarios: Record<string, Scenario> = {
   realtime: runRealtimeBench,
+  conversation: runConversationBench,
 };
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ export async function LocaleSwitch({ className = "" }: { className?: string }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
   return (
-    <form action={setLocaleAction} className={`inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-xs ${className}`} aria-label={t("language")}>
+    <form action={setLocaleAction} className={`inline-flex h-9 flex-none items-stretch rounded-lg border border-slate-300 bg-white p-0.5 text-xs ${className}`} aria-label={t("language")}>
       {LOCALES.map((l) => (
         <button
           key={l}
@@ -14,7 +14,7 @@ export async function LocaleSwitch({ className = "" }: { className?: string }) {
           value={l}
           aria-pressed={l === locale}
           lang={l}
-          className={`rounded-md px-2 py-1 font-medium uppercase ${l === locale ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          className={`rounded-md px-2.5 font-semibold uppercase transition-colors ${l === locale ? "bg-brand-600 text-white shadow-sm" : "text-slate-700 hover:bg-slate-100"}`}
         >
           {l === "en" ? "EN" : "RU"}
         </button>

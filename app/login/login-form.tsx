@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { TextField } from "@/components/ui/field";
+import { FormMessage, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { loginAction, type LoginState } from "./actions";
 
@@ -11,11 +11,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      {state.error ? (
-        <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(state.error)}
-        </div>
-      ) : null}
+      {state.error ? <FormMessage state={{ ok: false, message: t(state.error) }} /> : null}
       <TextField label={t("email")} name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
       <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/card";
+import { ICONS } from "@/components/ui/icons";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { monitorCounters, operatorBoard } from "@/lib/monitor/overview";
 
-export const metadata: Metadata = { title: "Monitor" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("supervisor");
+  return { title: t("title") };
+}
 
 const STATUS_TONE = { ready: "green", away: "amber", offline: "gray" } as const;
 
@@ -23,33 +27,48 @@ export default async function SupervisorPage() {
   return (
     <>
       <PageHeader title={t("supervisor.title")} subtitle={t("supervisor.subtitle")} />
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {tiles.map(([label, value]) => (
-          <Card key={label} className="p-5">
+          <Card key={label} className="flex flex-col justify-between gap-2 p-4 sm:p-5">
             <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="mt-2 text-3xl font-semibold tabular-nums text-slate-900">{value}</dd>
+            <dd className="text-3xl font-semibold text-slate-900 tabular-nums">{value}</dd>
           </Card>
         ))}
       </dl>
       <section aria-labelledby="ops" className="mt-8">
-        <h2 id="ops" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">{t("supervisor.operators")}</h2>
+        <SectionTitle id="ops">{t("supervisor.operators")}</SectionTitle>
         {board.length ? (
-          <Card className="divide-y divide-slate-100">
-            {board.map((o) => (
-              <div key={o.id} className="flex items-center justify-between gap-3 px-5 py-3">
-                <div>
-                  <p className="text-sm font-medium text-slate-900">{o.name}</p>
-                  <p className="text-xs text-slate-600">{t(`roles.${o.role}`)}</p>
-                </div>
-                <div className="flex items-center gap-3 text-sm tabular-nums text-slate-700">
-                  <span>{o.load}/{o.maxDialogs}</span>
-                  <Badge tone={STATUS_TONE[o.status]}>{o.status}</Badge>
-                </div>
-              </div>
-            ))}
+          <Card>
+            <ul className="divide-y divide-slate-100">
+              {board.map((o) => {
+                const pct = o.maxDialogs ? Math.min(100, Math.round((o.load / o.maxDialogs) * 100)) : 0;
+                return (
+                  <li key={o.id} className="flex items-center justify-between gap-3 px-4 py-3 sm:px-5">
+                    <div className="min-w-0">
+                      <p className="truncate text-sm font-medium text-slate-900">{o.name}</p>
+                      <p className="text-xs text-slate-600">{t(`roles.${o.role}`)}</p>
+                    </div>
+                    <div className="flex flex-none items-center gap-3 sm:gap-4">
+                      <div className="hidden items-center gap-2 sm:flex" aria-hidden="true">
+                        <span className="h-1.5 w-20 overflow-hidden rounded-full bg-slate-100">
+                          <span className="block h-full rounded-full bg-brand-500" style={{ width: `${pct}%` }} />
+                        </span>
+                      </div>
+                      <span className="text-sm text-slate-700 tabular-nums">
+                        <span aria-hidden="true">{o.load}/{o.maxDialogs}</span>
+                        <span className="sr-only">{t("supervisor.load", { load: o.load, max: o.maxDialogs })}</span>
+                      </span>
+                      <Badge tone={STATUS_TONE[o.status]} dot>
+                        {t(`supervisor.statuses.${o.status}`)}
+                      </Badge>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
           </Card>
         ) : (
-          <EmptyState>{t("supervisor.noOperators")}</EmptyState>
+          <EmptyState icon={ICONS.users}>{t("supervisor.noOperators")}</EmptyState>
         )}
       </section>
     </>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon } from "../ui/icons";
 
 export interface NavItem {
   href: string;
@@ -13,8 +14,8 @@ export function NavLinks({ groups }: { groups: { title: string; items: NavItem[]
   return (
     <>
       {groups.map((g) => (
-        <div key={g.title} className="mb-5">
-          <p className="mb-1 px-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{g.title}</p>
+        <div key={g.title} className="mb-6">
+          <p className="mb-1.5 px-3 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">{g.title}</p>
           <ul className="space-y-0.5">
             {g.items.map((item) => {
               const current = pathname === item.href || (item.href.split("/").length > 2 && pathname.startsWith(item.href + "/"));
@@ -23,13 +24,13 @@ export function NavLinks({ groups }: { groups: { title: string; items: NavItem[]
                   <Link
                     href={item.href}
                     aria-current={current ? "page" : undefined}
-                    className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${
+                    className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors ${
                       current ? "bg-white/10 text-white" : "text-slate-300 hover:bg-white/5 hover:text-white"
                     }`}
                   >
-                    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4 flex-none" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-                      <path d={item.icon} />
-                    </svg>
+                    <span className={current ? "text-brand-300" : "text-slate-400"}>
+                      <Icon d={item.icon} />
+                    </span>
                     {item.label}
                   </Link>
                 </li>

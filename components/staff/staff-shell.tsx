@@ -4,15 +4,10 @@ import { signOut } from "@/auth";
 import { can } from "@/lib/auth/permissions";
 import type { PublicUser } from "@/lib/users/users";
 import { LocaleSwitch } from "../locale-switch";
+import { Icon, ICONS } from "../ui/icons";
+import { BrandMark } from "../brand-mark";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
-
-const ICONS = {
-  workplace: "M4 5h16v10H8l-4 4z",
-  monitor: "M3 12h4l3-8 4 16 3-8h4",
-  overview: "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
-  users: "M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M21 19v-1a4 4 0 0 0-3-3.9M16 4.1a3 3 0 0 1 0 5.8",
-  categories: "M4 6h16M4 12h16M4 18h10",
-};
 
 async function signOutAction() {
   "use server";
@@ -31,6 +26,8 @@ export async function StaffShell({ user, children }: { user: PublicUser; childre
         { href: "/admin", label: t("nav.admin"), icon: ICONS.overview },
         { href: "/admin/users", label: t("nav.users"), icon: ICONS.users },
         { href: "/admin/categories", label: t("nav.categories"), icon: ICONS.categories },
+        { href: "/admin/widget", label: t("nav.widget"), icon: ICONS.widget },
+        { href: "/admin/inbox", label: t("nav.inbox"), icon: ICONS.inbox },
       ],
     });
   }
@@ -43,8 +40,8 @@ export async function StaffShell({ user, children }: { user: PublicUser; childre
 
   const sidebar = (
     <>
-      <div className="flex items-center gap-2 px-3 pb-6 pt-1">
-        <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold text-white">W</span>
+      <div className="flex items-center gap-2.5 px-3 pt-1 pb-6">
+        <BrandMark />
         <span className="text-base font-semibold text-white">{t("common.appName")}</span>
       </div>
       <nav aria-label={t("nav.staffNavigation")}>
@@ -54,31 +51,46 @@ export async function StaffShell({ user, children }: { user: PublicUser; childre
   );
 
   return (
-    <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
-      <aside className="hidden bg-slate-900 px-3 py-5 lg:block">{sidebar}</aside>
+    <div className="min-h-screen lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <a
+        href="#main"
+        className="fixed top-3 left-3 z-50 -translate-y-24 rounded-lg bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-1 ring-slate-200 focus:translate-y-0"
+      >
+        {t("common.skipToContent")}
+      </a>
+      <div className="hidden bg-slate-900 lg:block">
+        <aside className="on-dark sticky top-0 h-screen overflow-y-auto px-3 py-5">{sidebar}</aside>
+      </div>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
-          <details className="relative lg:hidden">
-            <summary className="cursor-pointer list-none rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700">
-              {t("common.menu")}
-            </summary>
-            <div className="absolute left-0 z-20 mt-2 w-64 rounded-xl bg-slate-900 p-3 shadow-xl">{sidebar}</div>
-          </details>
-          <div className="ml-auto flex items-center gap-3">
+        <header className="sticky top-0 z-30 flex h-15 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 sm:px-6">
+          <div className="flex items-center gap-3 lg:hidden">
+            <MobileNav label={t("common.menu")} closeLabel={t("common.closeMenu")}>
+              <div className="on-dark">{sidebar}</div>
+            </MobileNav>
+            <span className="font-semibold text-slate-900 sm:hidden">{t("common.appName")}</span>
+          </div>
+          <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
             <LocaleSwitch />
-            <div className="hidden text-right sm:block">
-              <p className="text-sm font-medium text-slate-900">{user.name}</p>
+            <div className="hidden min-w-0 text-right sm:block">
+              <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
               <p className="text-xs text-slate-600">{t(`roles.${user.role}`)}</p>
             </div>
-            <span aria-hidden="true" className="grid h-9 w-9 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+            <span
+              aria-hidden="true"
+              className="grid h-9 w-9 flex-none place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700"
+              title={user.name}
+            >
               {initials}
             </span>
             <form action={signOutAction}>
-              <button className="rounded-lg px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">{t("common.signOut")}</button>
+              <button className="inline-flex h-9 items-center gap-2 rounded-lg px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                <Icon d={ICONS.signOut} />
+                <span className="max-sm:sr-only">{t("common.signOut")}</span>
+              </button>
             </form>
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:py-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8">
           {children}
         </main>
       </div>

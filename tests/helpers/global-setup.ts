@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const SOURCES = ["app", "lib", "components", "messages", "i18n", "auth.ts", "proxy.ts", "next.config.ts", "package.json"];
+const SOURCES = ["app", "lib", "components", "messages", "i18n", "widget", "auth.ts", "proxy.ts", "next.config.ts", "package.json"];
 
 function newestMtime(p: string): number {
   const full = path.join(root, p);
@@ -20,9 +20,10 @@ function newestMtime(p: string): number {
 export default function setup() {
   if (process.env.WEBCHAT_SKIP_BUILD === "1") return;
   const buildId = path.join(root, ".next", "BUILD_ID");
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const widget = path.join(root, "public", "widget.js");
+  const built = fs.existsSync(buildId) && fs.existsSync(widget) ? Math.min(fs.statSync(buildId).mtimeMs, fs.statSync(widget).mtimeMs) : 0;
   const changed = Math.max(...SOURCES.map(newestMtime));
   if (built > changed) return;
-  console.log("[tests] building the app for the server tests (next build)…");
-  execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  console.log("[tests] building the app and the widget for the server tests (npm run build)…");
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }

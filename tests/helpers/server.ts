@@ -10,6 +10,7 @@ import { createTestDb, type TestDb } from "./db";
 export interface TestServer {
   url: string;
   port: number;
+  pid: number;
   dataDir: string;
   db: TestDb | null;
   output(): string;
@@ -72,6 +73,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     db,
     output: () => out,

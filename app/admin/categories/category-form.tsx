@@ -50,7 +50,7 @@ export function CategoryForm({ action, initial }: { action: Action; initial: Cat
         <TextField label={t("categories.sortOrder")} name="sortOrder" type="number" min={0} max={10000} defaultValue={String(v.sortOrder ?? 0)} errors={fe.sortOrder} required />
       </div>
       <Checkbox name="enabled" defaultChecked={enabled} label={t("categories.enabled")} />
-      <div className="flex gap-3 border-t border-slate-100 pt-5">
+      <div className="flex flex-wrap gap-3 border-t border-slate-100 pt-5">
         <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("common.save")}</Button>
         <ButtonLink href="/admin/categories" variant="secondary">{t("common.cancel")}</ButtonLink>
       </div>

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Checkbox, Field, FormMessage, TextField } from "@/components/ui/field";
+import { Checkbox, CheckboxTile, Field, FieldErrors, FormMessage, TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/auth/action";
 import { ROLES } from "@/lib/auth/permissions";
 
@@ -56,21 +56,25 @@ export function UserForm({ action, initial, categories, withPassword }: Props) {
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t("users.skills")}</legend>
         {categories.length ? (
-          <div className="mt-2 grid gap-2 sm:grid-cols-3">
+          <div className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
             {categories.map((c) => (
-              <Checkbox key={c.id} name="skills" value={c.id} defaultChecked={chosen.has(c.id)} label={`${c.name} · ${t(`kinds.${c.kind}`)}`} />
+              <CheckboxTile key={c.id} name="skills" value={c.id} defaultChecked={chosen.has(c.id)} label={c.name} description={t(`kinds.${c.kind}`)} />
             ))}
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("users.noCategories")}</p>
         )}
-        {fe.skills ? <p className="mt-1 text-xs font-medium text-red-700" role="alert">{fe.skills.join(" ")}</p> : null}
+        <div className="mt-1.5">
+          <FieldErrors errors={fe.skills} />
+        </div>
       </fieldset>
       <div>
         <Checkbox name="active" defaultChecked={active} label={t("users.active")} />
-        {fe.active ? <p className="mt-1 text-xs font-medium text-red-700" role="alert">{fe.active.join(" ")}</p> : null}
+        <div className="mt-1.5">
+          <FieldErrors errors={fe.active} />
+        </div>
       </div>
-      <div className="flex gap-3 border-t border-slate-100 pt-5">
+      <div className="flex flex-wrap gap-3 border-t border-slate-100 pt-5">
         <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("common.save")}</Button>
         <ButtonLink href="/admin/users" variant="secondary">{t("common.cancel")}</ButtonLink>
       </div>

@@ -10,7 +10,10 @@ import { uuidField } from "@/lib/validation";
 import { deleteCategoryAction, updateCategoryAction } from "../actions";
 import { CategoryForm, DeleteCategoryForm } from "../category-form";
 
-export const metadata: Metadata = { title: "Edit category" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("categories");
+  return { title: t("edit") };
+}
 
 export default async function EditCategoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -24,9 +27,9 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
   if (c.archivedAt) notFound();
   return (
     <>
-      <PageHeader title={t("categories.edit")} subtitle={c.name} />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card className="p-6">
+      <PageHeader title={c.name} subtitle={`${t("categories.edit")} · ${t(`kinds.${c.kind}`)}`} back={{ href: "/admin/categories", label: t("categories.title") }} />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card className="p-5 sm:p-6">
           <CategoryForm
             action={updateCategoryAction.bind(null, c.id)}
             initial={{
@@ -41,8 +44,8 @@ export default async function EditCategoryPage({ params }: { params: Promise<{ i
             }}
           />
         </Card>
-        <Card className="h-fit p-6">
-          <h2 className="mb-3 font-semibold text-slate-900">{t("common.delete")}</h2>
+        <Card className="p-5 sm:p-6">
+          <h2 className="mb-2 font-semibold text-red-800">{t("categories.deleteTitle")}</h2>
           <DeleteCategoryForm action={deleteCategoryAction.bind(null, c.id)} />
         </Card>
       </div>

@@ -11,7 +11,10 @@ import { uuidField } from "@/lib/validation";
 import { resetPasswordAction, updateUserAction } from "../actions";
 import { PasswordForm, UserForm } from "../user-form";
 
-export const metadata: Metadata = { title: "Edit user" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users");
+  return { title: t("edit") };
+}
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,9 +29,9 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const categories = await listCategories(db);
   return (
     <>
-      <PageHeader title={t("edit")} subtitle={`${user.name} · ${user.email}`} />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card className="p-6">
+      <PageHeader title={user.name} subtitle={user.email} back={{ href: "/admin/users", label: t("title") }} />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card className="p-5 sm:p-6">
           <UserForm
             action={updateUserAction.bind(null, user.id)}
             withPassword={false}
@@ -36,7 +39,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             initial={{ ...user, greeting: user.greeting ?? "" }}
           />
         </Card>
-        <Card className="h-fit p-6">
+        <Card className="p-5 sm:p-6">
           <h2 className="mb-4 font-semibold text-slate-900">{t("resetPassword")}</h2>
           <PasswordForm action={resetPasswordAction.bind(null, user.id)} />
         </Card>

@@ -7,7 +7,10 @@ import { listCategories } from "@/lib/categories/categories";
 import { createUserAction } from "../actions";
 import { UserForm } from "../user-form";
 
-export const metadata: Metadata = { title: "New user" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users");
+  return { title: t("new") };
+}
 
 export default async function NewUserPage() {
   await requirePageUser("area.admin", "/admin/users/new");
@@ -15,8 +18,8 @@ export default async function NewUserPage() {
   const categories = await listCategories(await getDb());
   return (
     <>
-      <PageHeader title={t("new")} />
-      <Card className="p-6">
+      <PageHeader title={t("new")} back={{ href: "/admin/users", label: t("title") }} />
+      <Card className="p-5 sm:p-6">
         <UserForm
           action={createUserAction}
           withPassword
