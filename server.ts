@@ -15,6 +15,8 @@ const hostname = process.env.HOST || "0.0.0.0";
 const port = configuredPort();
 
 async function main() {
+  // Tells route handlers that the client-IP header below is stamped by this process.
+  process.env.WEBCHAT_SERVER = "1";
   if (!process.env.DATABASE_URL) {
     const other = runningServerPid();
     if (other) throw new Error(`Another server (pid ${other}) already uses the embedded database in DATA_DIR.`);

@@ -8,6 +8,9 @@ export function clientIp(req: Request): string | null {
     const first = fwd?.split(",")[0]?.trim();
     if (first) return normalize(first);
   }
+  // Only server.ts overwrites this header with the socket's address; anywhere
+  // else (e.g. serverless) a client could send it, so it is not trusted there.
+  if (process.env.WEBCHAT_SERVER !== "1") return null;
   const socket = req.headers.get("x-webchat-client-ip");
   return socket ? normalize(socket) : null;
 }

@@ -1,0 +1,22 @@
+// POST /api/operator/offers/{dialogId}/decline {attempt?}: the chat rings for the next operator.
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { declineOffer } from "@/lib/dialogs/decline";
+import { publishEvents } from "@/lib/dialogs/events";
+import { readJson } from "@/lib/http/responses";
+import { json, pathId, staffRoute } from "@/lib/http/staff-route";
+import { parseOrThrow } from "@/lib/validation";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ attempt: z.number().int().positive().optional() });
+
+export function POST(req: Request, { params }: { params: Promise<{ dialogId: string }> }) {
+  return staffRoute(req, "dialog.serve", async (user) => {
+    const dialogId = pathId((await params).dialogId);
+    const { attempt } = parseOrThrow(body, await readJson(req, 1024));
+    const r = await declineOffer(await getDb(), { dialogId, operatorId: user.id, attempt });
+    await publishEvents(r.events);
+    return json({ ok: true });
+  });
+}
