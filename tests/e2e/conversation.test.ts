@@ -56,7 +56,11 @@ describe.skipIf(missing)("a conversation through the widget", () => {
   }
 
   it("the visitor reaches a free operator, they talk both ways, and the visitor rates the chat", async () => {
-    await operator.locator('label:has(input[value="ready"])').click();
+    // The switch is optimistic: wait for the server to have the operator ready.
+    await Promise.all([
+      operator.waitForResponse((r) => r.url().endsWith("/api/operator/status") && r.ok()),
+      operator.locator('label:has(input[value="ready"])').click(),
+    ]);
     await expect.poll(() => operator.locator('input[value="ready"]').isChecked(), { timeout: 10_000 }).toBe(true);
     await visitor.goto(hostUrl);
     await visitor.getByRole("button", { name: "Open chat" }).click();
@@ -116,7 +120,10 @@ describe.skipIf(missing)("a conversation through the widget", () => {
   }, 120_000);
 
   it("with no operator online the visitor is offered the e-mail form (W3)", async () => {
-    await operator.locator('label:has(input[value="offline"])').click();
+    await Promise.all([
+      operator.waitForResponse((r) => r.url().endsWith("/api/operator/status") && r.ok()),
+      operator.locator('label:has(input[value="offline"])').click(),
+    ]);
     await expect.poll(() => operator.locator('input[value="offline"]').isChecked(), { timeout: 10_000 }).toBe(true);
 
     const ctx = await newContext();
