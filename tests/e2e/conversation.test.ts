@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { BrowserContext, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server";
-import { chromiumMissing, closeBrowser, expectNoAxeViolations, loginAs, newContext } from "../helpers/browser";
+import { chromiumMissing, closeBrowser, expectNoAxeViolations, loginAs, newContext, WAIT_MS, printServerLogOnFailure } from "../helpers/browser";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[e2e] skipped: ${missing}`);
@@ -43,6 +43,7 @@ describe.skipIf(missing)("a conversation through the widget", () => {
     visitor = await visitorCtx.newPage();
   });
 
+  printServerLogOnFailure(() => server);
   afterAll(async () => {
     await operatorCtx?.close();
     await visitorCtx?.close();
@@ -61,7 +62,7 @@ describe.skipIf(missing)("a conversation through the widget", () => {
       operator.waitForResponse((r) => r.url().endsWith("/api/operator/status") && r.ok()),
       operator.locator('label:has(input[value="ready"])').click(),
     ]);
-    await expect.poll(() => operator.locator('input[value="ready"]').isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => operator.locator('input[value="ready"]').isChecked(), { timeout: WAIT_MS }).toBe(true);
     await visitor.goto(hostUrl);
     await visitor.getByRole("button", { name: "Open chat" }).click();
     const chat = chatFrame();
@@ -73,22 +74,22 @@ describe.skipIf(missing)("a conversation through the widget", () => {
     const offer = operator.getByRole("button", { name: "Accept" });
     await offer.click();
     const transcript = operator.getByRole("log");
-    await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain("Do you deliver to Riga?");
+    await expect.poll(() => transcript.innerText(), { timeout: WAIT_MS }).toContain("Do you deliver to Riga?");
 
     // The greeting with the operator's name reaches the visitor.
     const visitorLog = chat.getByRole("log");
-    await expect.poll(() => visitorLog.innerText(), { timeout: 15_000 }).toContain("I'm Olivia");
+    await expect.poll(() => visitorLog.innerText(), { timeout: WAIT_MS }).toContain("I'm Olivia");
 
     // Visitor → operator, with markup shown as text, never interpreted.
     await chat.getByLabel("Message").fill("Is <b>express</b> possible?");
     await chat.getByLabel("Message").press("Enter");
-    await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain("Is <b>express</b> possible?");
+    await expect.poll(() => transcript.innerText(), { timeout: WAIT_MS }).toContain("Is <b>express</b> possible?");
     expect(await transcript.locator("b").count()).toBe(0);
 
     // Operator → visitor.
     await operator.getByRole("textbox", { name: /Message to/ }).fill("Yes, in two days.");
     await operator.getByRole("textbox", { name: /Message to/ }).press("Enter");
-    await expect.poll(() => visitorLog.innerText(), { timeout: 15_000 }).toContain("Yes, in two days.");
+    await expect.poll(() => visitorLog.innerText(), { timeout: WAIT_MS }).toContain("Yes, in two days.");
 
     await expectNoAxeViolations(operator, "operator workplace with a dialog");
 
@@ -96,10 +97,10 @@ describe.skipIf(missing)("a conversation through the widget", () => {
     const [popup] = await Promise.all([visitorCtx.waitForEvent("page"), chat.getByRole("button", { name: "Open in a new window" }).click()]);
     await popup.waitForLoadState("load");
     const popupLog = popup.getByRole("log");
-    await expect.poll(() => popupLog.innerText(), { timeout: 15_000 }).toContain("Yes, in two days.");
+    await expect.poll(() => popupLog.innerText(), { timeout: WAIT_MS }).toContain("Yes, in two days.");
     await popup.getByLabel("Message").fill("Great, thanks!");
     await popup.getByLabel("Message").press("Enter");
-    await expect.poll(() => transcript.innerText(), { timeout: 15_000 }).toContain("Great, thanks!");
+    await expect.poll(() => transcript.innerText(), { timeout: WAIT_MS }).toContain("Great, thanks!");
     await expectNoAxeViolations(popup, "visitor chat (popup)");
 
     // The visitor ends the chat and rates it.
@@ -124,7 +125,7 @@ describe.skipIf(missing)("a conversation through the widget", () => {
       operator.waitForResponse((r) => r.url().endsWith("/api/operator/status") && r.ok()),
       operator.locator('label:has(input[value="offline"])').click(),
     ]);
-    await expect.poll(() => operator.locator('input[value="offline"]').isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => operator.locator('input[value="offline"]').isChecked(), { timeout: WAIT_MS }).toBe(true);
 
     const ctx = await newContext();
     try {
@@ -145,5 +146,5 @@ describe.skipIf(missing)("a conversation through the widget", () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import en from "../../messages/en.json";
 import ru from "../../messages/ru.json";
-import { chromiumMissing, closeBrowser, DESKTOP, expectNoAxeViolations, loginAs, newContext, PHONE } from "../helpers/browser";
+import { chromiumMissing, closeBrowser, DESKTOP, expectNoAxeViolations, loginAs, newContext, PHONE, WAIT_MS, printServerLogOnFailure } from "../helpers/browser";
 import { StaffClient } from "../helpers/http-client";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -40,7 +40,7 @@ async function shot(p: Page, name: string) {
   await p.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-async function visible(locator: Locator, timeout = 15_000) {
+async function visible(locator: Locator, timeout = WAIT_MS) {
   await locator.first().waitFor({ state: "visible", timeout });
 }
 
@@ -77,6 +77,7 @@ describe.skipIf(!!missing)("operator workplace in Chromium", () => {
     const w = (await (await staff.fetch("/api/operator/workplace")).json()) as { me: { skills: { id: string; name: string }[] } };
     categories = Object.fromEntries(w.me.skills.map((s) => [s.name, s.id]));
   });
+  printServerLogOnFailure(() => server);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await closeBrowser();
@@ -133,7 +134,7 @@ describe.skipIf(!!missing)("operator workplace in Chromium", () => {
     // Anna writes while Boris's dialog is selected: her dialog shows it unread.
     await api(`/api/chat/dialogs/${anna.dialogId}/messages`, { clientId: randomUUID(), body: "And is there a yearly discount?" }, anna.token);
     const annaItem = p.getByRole("button", { name: /Anna Smith/ }).first();
-    await expect.poll(async () => (await annaItem.innerText()).includes("And is there a yearly discount?"), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await annaItem.innerText()).includes("And is there a yearly discount?"), { timeout: WAIT_MS }).toBe(true);
     await expect.poll(async () => (await annaItem.innerText()).includes("1 unread message")).toBe(true);
     await p.getByLabel(w.composer.label.replace("{name}", "Boris Ivanov")).fill("Let me check the delivery status for you.");
     await shot(p, "workplace-two-dialogs.en.desktop");
@@ -185,14 +186,14 @@ describe.skipIf(!!missing)("operator workplace in Chromium", () => {
     expect(dmitry.dialogId).toBeTruthy();
   });
 
-  it("closes a dialog after confirming", { timeout: 60_000 }, async () => {
+  it("closes a dialog after confirming", { timeout: 120_000 }, async () => {
     const w = en.workplace;
     const p = await page("en");
     await p.getByRole("button", { name: /Boris Ivanov/ }).first().click();
     // A message too large for one realtime event arrives as a reference; the workplace fetches it.
     const long = "ж".repeat(5000);
     expect((await api(`/api/chat/dialogs/${boris.dialogId}/messages`, { clientId: randomUUID(), body: long }, boris.token)).status).toBe(201);
-    await expect.poll(async () => (await p.getByRole("log").innerText()).includes(long), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await p.getByRole("log").innerText()).includes(long), { timeout: WAIT_MS }).toBe(true);
     await p.getByRole("button", { name: w.close.button }).first().click();
     const dialog = p.getByRole("dialog");
     await visible(dialog);

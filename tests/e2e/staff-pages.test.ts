@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import en from "../../messages/en.json";
 import ru from "../../messages/ru.json";
-import { chromiumMissing, closeBrowser, DESKTOP, expectNoAxeViolations, loginAs, newContext, PHONE } from "../helpers/browser";
+import { chromiumMissing, closeBrowser, DESKTOP, expectNoAxeViolations, loginAs, newContext, PHONE, WAIT_MS, printServerLogOnFailure } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 const missing = chromiumMissing();
@@ -64,11 +64,11 @@ async function hidden(locator: Locator) {
 }
 
 function attribute(locator: Locator, name: string) {
-  return expect.poll(() => locator.getAttribute(name), { timeout: 10_000 });
+  return expect.poll(() => locator.getAttribute(name), { timeout: WAIT_MS });
 }
 
 function text(locator: Locator) {
-  return expect.poll(async () => (await locator.innerText()).trim(), { timeout: 10_000 });
+  return expect.poll(async () => (await locator.innerText()).trim(), { timeout: WAIT_MS });
 }
 
 // A browser, a server and axe on a shared machine: generous per-test time.
@@ -76,6 +76,7 @@ describe.skipIf(!!missing)("staff pages in Chromium", { timeout: 120_000 }, () =
   beforeAll(async () => {
     server = await startServer({ SEED_DEMO: "1" });
   });
+  printServerLogOnFailure(() => server);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await closeBrowser();

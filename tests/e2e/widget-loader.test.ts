@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { WEBCHAT_STUB } from "@/lib/widget/snippet";
 import { buildWidget } from "@/widget/build";
-import { chromiumMissing, closeBrowser, newContext, PHONE } from "../helpers/browser";
+import { chromiumMissing, closeBrowser, newContext, PHONE, printServerLogOnFailure } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 const missing = chromiumMissing();
@@ -120,6 +120,7 @@ describe.skipIf(!!missing)("widget loader on a page of another origin", () => {
     siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
   });
 
+  printServerLogOnFailure(() => server);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await closeBrowser();

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterEach } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -56,6 +57,14 @@ export interface ContextOptions {
   baseUrl?: string;
 }
 
+/**
+ * How long a browser test waits for something to appear. Generous on purpose:
+ * CI runs two test files at once on two cores next to their servers, where a
+ * page that shows a change in 1 s alone can take over 15 s. A wait is not a
+ * speed check (that is `npm run bench`); it only bounds a hang.
+ */
+export const WAIT_MS = 40_000;
+
 /** A fresh browser context (own cookies) speaking `locale` through Accept-Language. */
 export async function newContext({ locale = "en", viewport = DESKTOP, baseUrl }: ContextOptions = {}): Promise<BrowserContext> {
   const ctx = await (await browser()).newContext({
@@ -67,8 +76,8 @@ export async function newContext({ locale = "en", viewport = DESKTOP, baseUrl }:
     reducedMotion: "reduce",
   });
   if (baseUrl) await ctx.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
-  ctx.setDefaultTimeout(15_000);
-  ctx.setDefaultNavigationTimeout(30_000);
+  ctx.setDefaultTimeout(WAIT_MS);
+  ctx.setDefaultNavigationTimeout(WAIT_MS);
   return ctx;
 }
 
@@ -78,7 +87,7 @@ export async function loginAs(page: Page, baseUrl: string, email: string, passwo
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([
-    page.waitForURL((url) => url.pathname !== "/login" && url.pathname !== "/after-login", { timeout: 20_000 }),
+    page.waitForURL((url) => url.pathname !== "/login" && url.pathname !== "/after-login", { timeout: WAIT_MS }),
     page.locator('form button[type="submit"]').click(),
   ]);
   await page.waitForLoadState("load");
@@ -99,4 +108,16 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
     return `  [${v.impact ?? "?"}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n    ${v.helpUrl}\n${nodes}${more}`;
   });
   throw new Error(`axe found ${results.violations.length} accessibility violation(s) on ${label}:\n${lines.join("\n")}`);
+}
+
+/**
+ * After a failed browser test, prints the end of the server's log, so a
+ * failure seen only in CI can be understood from its output.
+ */
+export function printServerLogOnFailure(server: () => { output(): string } | undefined): void {
+  afterEach((ctx) => {
+    if (ctx.task.result?.state !== "fail") return;
+    const log = server()?.output() ?? "";
+    console.error(`[e2e] the server's log, last 6000 characters, after "${ctx.task.name}" failed:\n${log.slice(-6000)}`);
+  });
 }
