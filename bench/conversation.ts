@@ -4,6 +4,7 @@
 // offer latency (visitor asks → operator's offer event), messages/s, lost and
 // duplicated messages, and the server's RSS, while T more visitors are tracked.
 import fs from "node:fs";
+import { Worker } from "node:worker_threads";
 import Pusher from "pusher-js";
 import { openDatabase } from "../lib/db";
 import { categories, userCategories, users } from "../lib/db/schema";
@@ -18,6 +19,10 @@ interface Options {
   tracked: number;
   messages: number;
   intervalMs: number;
+  /** Visitors asking for a chat per second while the dialogs fill up. */
+  arrivalsPerSec: number;
+  /** Where the server writes a V8 CPU profile (open it in Chrome DevTools), if anywhere. */
+  profileDir: string | null;
 }
 
 function parseArgs(args: string[]): Options {
@@ -25,8 +30,25 @@ function parseArgs(args: string[]): Options {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] || def);
   };
-  return { visitors: get("visitors", 500), operators: get("operators", 50), tracked: get("tracked", 2000), messages: get("messages", 10), intervalMs: get("interval", 1000) };
+  const profile = args.indexOf("--profile");
+  return {
+    profileDir: profile >= 0 ? (args[profile + 1] ?? null) : process.env.BENCH_PROFILE || null,
+    visitors: get("visitors", 500), operators: get("operators", 50), tracked: get("tracked", 2000), messages: get("messages", 10), intervalMs: get("interval", 10_000), arrivalsPerSec: get("arrivals", 5) };
 }
+
+/** The tracked visitors' heartbeats: plain JS for a worker thread (fetch only). */
+const TRACKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const tokens = workerData.tokens.slice();
+const perTick = Math.ceil(tokens.length / 300);
+setInterval(() => {
+  for (const token of tokens.splice(0, perTick)) {
+    fetch(workerData.url + "/api/widget/track", { method: "POST", headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ token, type: "heartbeat", url: "https://shop.example/bench", title: "Bench" }) }).catch(() => {});
+    tokens.push(token);
+  }
+}, 100);
+`;
 
 function pct(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -82,10 +104,14 @@ function subscribed(p: Pusher, channel: string) {
 export async function runConversationBench(args: string[]): Promise<void> {
   const opt = parseArgs(args);
   process.env.DATABASE_URL ||= "postgres://postgres@127.0.0.1:5432/postgres";
-  console.log(`\nConversation scenario: ${opt.visitors} visitors in chats, ${opt.operators} operators, ${opt.tracked} more tracked visitors, ${opt.messages} messages per visitor every ~${opt.intervalMs} ms`);
+  console.log(`\nConversation scenario: ${opt.visitors} visitors in chats, ${opt.operators} operators, ${opt.tracked} more tracked visitors, ${opt.messages} messages per visitor every ~${opt.intervalMs} ms, ${opt.arrivalsPerSec} new chats/s`);
   buildIfStale();
-  const server = await startServer({ RATE_LIMIT: "off", DATABASE_POOL_SIZE: "20" });
+  const server = await startServer(
+    { RATE_LIMIT: "off", DATABASE_POOL_SIZE: "20" },
+    { nodeArgs: opt.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opt.profileDir}`] : [] },
+  );
   const clients: Pusher[] = [];
+  let trackers: Worker | null = null;
   try {
     // Operators and one category, straight into the server's database.
     const handle = await openDatabase({ url: server.db!.url! });
@@ -150,25 +176,27 @@ export async function runConversationBench(args: string[]): Promise<void> {
     await pool(Array.from({ length: opt.tracked }), 20, async () => {
       tracked.push(await session());
     });
-    let trackTimer: NodeJS.Timeout | null = setInterval(() => {
-      for (const v of tracked.splice(0, Math.ceil(opt.tracked / 30))) {
-        void fetch(`${server.url}/api/widget/track`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ token: v.token, type: "heartbeat", url: "https://shop.example/bench", title: "Bench" }) }).catch(() => {});
-        tracked.push(v);
-      }
-    }, 1000);
+    // A visitor's page beats every 30 s; spread over the 30 s like real ones, a
+    // slice every 100 ms, from a worker thread so that this load never delays
+    // the event loop that timestamps deliveries.
+    trackers = new Worker(TRACKER_SOURCE, { eval: true, workerData: { url: server.url, tokens: tracked.map((t) => t.token) } });
 
     // Visitors: session, ask for a chat, wait for the operator.
     const visitors: { visitorId: string; token: string; dialogId?: string }[] = [];
-    await pool(Array.from({ length: opt.visitors }), 20, async () => {
-      const v = await session();
-      askedAt.set(v.visitorId, performance.now());
-      const r = await fetch(`${server.url}/api/chat/dialogs`, { method: "POST", headers: { "content-type": "application/json", "x-visitor-token": v.token }, body: JSON.stringify({ categoryId: cat!.id }) });
-      if (!r.ok) throw new Error(`start ${r.status}: ${await r.text()}`);
-      const body = (await r.json()) as { outcome: string; dialog?: { id: string } };
-      if (!body.dialog) throw new Error(`start answered ${JSON.stringify(body)}`);
-      dialogOfVisitor.set(v.visitorId, body.dialog.id);
-      visitors.push({ ...v, dialogId: body.dialog.id });
-    });
+    // They arrive at a steady rate (a busy site's peak), not all at once.
+    await Promise.all(
+      Array.from({ length: opt.visitors }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, (i * 1000) / opt.arrivalsPerSec));
+        const v = await session();
+        askedAt.set(v.visitorId, performance.now());
+        const r = await fetch(`${server.url}/api/chat/dialogs`, { method: "POST", headers: { "content-type": "application/json", "x-visitor-token": v.token }, body: JSON.stringify({ categoryId: cat!.id }) });
+        if (!r.ok) throw new Error(`start ${r.status}: ${await r.text()}`);
+        const body = (await r.json()) as { outcome: string; dialog?: { id: string } };
+        if (!body.dialog) throw new Error(`start answered ${JSON.stringify(body)}`);
+        dialogOfVisitor.set(v.visitorId, body.dialog.id);
+        visitors.push({ ...v, dialogId: body.dialog.id });
+      }),
+    );
     const deadline = Date.now() + 120_000;
     while (accepted < opt.visitors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const offerLatencies = visitors
@@ -193,8 +221,8 @@ export async function runConversationBench(args: string[]): Promise<void> {
     );
     const elapsed = (performance.now() - started) / 1000;
     await new Promise((r) => setTimeout(r, 3000)); // let the last deliveries arrive
-    clearInterval(trackTimer);
-    trackTimer = null;
+    await trackers.terminate();
+    trackers = null;
     const rss = rssMb(server.pid);
 
     const sorted = latencies.sort((a, b) => a - b);
@@ -211,6 +239,7 @@ export async function runConversationBench(args: string[]): Promise<void> {
     console.log(`| tracked visitors (+ visitors in chats) | ${opt.tracked} (+ ${opt.visitors}) |`);
     console.log(`| server RSS | ${rss} MB |`);
   } finally {
+    await trackers?.terminate();
     for (const p of clients) p.disconnect();
     await server.stop();
   }

@@ -97,6 +97,8 @@ export function WorkplaceClient({ initial, realtime }: { initial: Workplace; rea
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [busyOffers, setBusyOffers] = useState<ReadonlySet<string>>(new Set());
   const [statusBusy, setStatusBusy] = useState(false);
+  /** Bumped when the operator's own status change starts and ends, so a heartbeat answered in between cannot undo it. */
+  const statusChanges = useRef(0);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [everConnected, setEverConnected] = useState(false);
@@ -235,6 +237,7 @@ export function WorkplaceClient({ initial, realtime }: { initial: Workplace; rea
     let bestRtt = Infinity;
     const beat = () => {
       const sent = Date.now();
+      const changes = statusChanges.current;
       api
         .heartbeat()
         .then((r) => {
@@ -244,7 +247,8 @@ export function WorkplaceClient({ initial, realtime }: { initial: Workplace; rea
             const offset = Date.parse(r.now) - (sent + received) / 2;
             setSkew(Math.abs(offset) < 1000 ? 0 : Math.round(offset));
           }
-          if (r.status !== live.current.state.me.status) dispatch({ type: "status", status: r.status });
+          // A status the operator chose while this beat was on its way is newer than its answer.
+          if (changes === statusChanges.current && r.status !== live.current.state.me.status) dispatch({ type: "status", status: r.status });
         })
         .catch(() => {});
     };
@@ -289,6 +293,7 @@ export function WorkplaceClient({ initial, realtime }: { initial: Workplace; rea
 
   // ---- Actions ----
   const setStatus = (status: Status) => {
+    statusChanges.current++;
     unlockAudio();
     if (status === "ready") askNotificationPermission();
     const before = state.me;
@@ -301,7 +306,11 @@ export function WorkplaceClient({ initial, realtime }: { initial: Workplace; rea
         dispatch({ type: "status", status: before.status, statusSince: before.statusSince });
         toast(apiErrorText(err), "error");
       })
-      .finally(() => setStatusBusy(false));
+      .finally(() => {
+        // Beats sent before the server had the new status must not bring the old one back.
+        statusChanges.current++;
+        setStatusBusy(false);
+      });
   };
 
   const busy = (id: string, on: boolean) =>

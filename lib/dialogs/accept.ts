@@ -64,7 +64,7 @@ export async function acceptOffer(
     const text = renderGreeting(op.greeting, op.name);
     if (text) {
       // No clientId: a dialog accepted again later (after a return to the queue) greets again.
-      const r = await appendMessage(tx, dialog, { senderType: "operator", senderId: op.id, clientId: null, body: text, now });
+      const r = (await appendMessage(tx, dialog, { senderType: "operator", senderId: op.id, clientId: null, body: text, now }))!;
       greeting = r.message;
       dialog = r.dialog;
       events.push(messageCreated(r.message, op.name));

@@ -148,16 +148,18 @@ async function tryOfferNextInCategory(
       data: { attempt, expiresAt: expiresAt.toISOString() },
       at: now,
     });
+    // What the ringing card shows: who, where, and the visitor's last words, in one query.
     const [visitor] = await tx
-      .select({ name: visitors.name, url: visitors.currentUrl, browser: visitors.browser })
+      .select({
+        name: visitors.name,
+        url: visitors.currentUrl,
+        browser: visitors.browser,
+        preview: sql<string | null>`(select m.body from ${messages} m
+          where m.dialog_id = ${dialog.id} and m.sender_type = 'visitor' order by m.seq desc limit 1)`,
+      })
       .from(visitors)
       .where(eq(visitors.id, dialog.visitorId));
-    const [last] = await tx
-      .select({ body: messages.body })
-      .from(messages)
-      .where(and(eq(messages.dialogId, dialog.id), eq(messages.senderType, "visitor")))
-      .orderBy(sql`${messages.seq} desc`)
-      .limit(1);
+    const last = visitor?.preview != null ? { body: visitor.preview } : null;
     const events: RealtimeEvent[] = [
       offerCreated(op.id, {
         dialogId: dialog.id,
@@ -205,15 +207,44 @@ export async function assignWaitingDialogs(
       ),
     );
   for (const { categoryId } of waiting) {
-    // Bounded so that one call cannot spin forever; the sweeper picks up the rest.
-    for (let i = 0; i < 1000; i++) {
-      const r = await offerNextInCategory(db, categoryId, settings, now);
-      if (!r) break;
-      result.offered.push(r.dialog);
-      result.events.push(...r.events);
-    }
+    await inCategoryTurn(categoryId, async () => {
+      // Bounded so that one call cannot spin forever; the sweeper picks up the rest.
+      for (let i = 0; i < 1000; i++) {
+        const r = await offerNextInCategory(db, categoryId, settings, now);
+        if (!r) break;
+        result.offered.push(r.dialog);
+        result.events.push(...r.events);
+      }
+    });
   }
   return result;
+}
+
+const TURNS = Symbol.for("webchat.dispatch.turns");
+type TurnHolder = { [TURNS]?: Map<string, Promise<void>> };
+
+/**
+ * Runs `fn` when this process's earlier dispatches of the category are done.
+ * The category row lock already serializes dispatch in the database; waiting
+ * here first means a burst of new chats queues up in memory instead of in
+ * PostgreSQL, where every waiter would hold a pooled connection and starve
+ * every other request. Other processes still meet at the row lock. On
+ * globalThis because server.ts and the Next.js bundle load separate copies.
+ */
+async function inCategoryTurn(categoryId: string, fn: () => Promise<void>): Promise<void> {
+  const turns = ((globalThis as TurnHolder)[TURNS] ??= new Map());
+  const before = turns.get(categoryId) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = before.then(() => mine);
+  turns.set(categoryId, tail);
+  await before;
+  try {
+    await fn();
+  } finally {
+    release();
+    if (turns.get(categoryId) === tail) turns.delete(categoryId);
+  }
 }
 
 /** The categories an operator serves, for dispatch after they become free. */

@@ -67,22 +67,26 @@ export async function appendMessage(
     kind?: Message["kind"];
     now: Date;
     dialogChanges?: Partial<typeof dialogs.$inferInsert>;
+    /** Appends nothing (and returns null) when this sender already sent this client id. */
+    skipIfClientIdExists?: boolean;
   },
-): Promise<{ message: Message; dialog: Dialog }> {
+): Promise<{ message: Message; dialog: Dialog } | null> {
   const seq = dialog.lastSeq + 1;
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      dialogId: dialog.id,
-      seq,
-      senderType: m.senderType,
-      senderId: m.senderId,
-      clientId: m.clientId,
-      kind: m.kind ?? "text",
-      body: m.body,
-      createdAt: m.now,
-    })
-    .returning();
+  const insert = tx.insert(messages).values({
+    dialogId: dialog.id,
+    seq,
+    senderType: m.senderType,
+    senderId: m.senderId,
+    clientId: m.clientId,
+    kind: m.kind ?? "text",
+    body: m.body,
+    createdAt: m.now,
+  });
+  const [message] = await (m.skipIfClientIdExists
+    ? insert.onConflictDoNothing({ target: [messages.dialogId, messages.senderType, messages.clientId] })
+    : insert
+  ).returning();
+  if (!message) return null;
   const updated = await updateDialog(tx, dialog.id, m.now, { ...m.dialogChanges, lastSeq: seq });
   return { message: message!, dialog: updated };
 }
@@ -101,17 +105,22 @@ export async function sendMessage(db: Db, input: SendMessageInput): Promise<Send
   return db.transaction(async (tx) => {
     const dialog = await lockDialog(tx, p.dialogId);
     if (!(await isDialogMember(tx, dialog, p.sender))) throw new Forbidden("You are not in this chat");
-    const name = await senderName(tx, p.sender.type, p.sender.id);
-    const [existing] = await tx
-      .select()
-      .from(messages)
-      .where(
-        and(eq(messages.dialogId, dialog.id), eq(messages.senderType, p.sender.type), eq(messages.clientId, p.clientId)),
-      );
+    const name = p.senderName !== undefined ? p.senderName : await senderName(tx, p.sender.type, p.sender.id);
+    const stored = async () => {
+      const [row] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.dialogId, dialog.id), eq(messages.senderType, p.sender.type), eq(messages.clientId, p.clientId)));
+      return row;
+    };
     // A retry gets the stored row back, and its event again: the first publish
     // may have been lost with the response, and clients drop duplicates by id.
-    if (existing) return { message: existing, created: false, dialog, events: [messageCreated(existing, name)] };
-    if (dialog.state === "closed") throw new Conflict("This chat is closed");
+    const retry = (existing: Message) => ({ message: existing, created: false, dialog, events: [messageCreated(existing, name)] });
+    if (dialog.state === "closed") {
+      const existing = await stored();
+      if (existing) return retry(existing);
+      throw new Conflict("This chat is closed");
+    }
 
     const changes: Partial<typeof dialogs.$inferInsert> = {};
     if (p.sender.type === "visitor") changes.visitorLastActiveAt = now;
@@ -123,6 +132,8 @@ export async function sendMessage(db: Db, input: SendMessageInput): Promise<Send
       changes.holdExpiresAt = null;
     }
 
+    // The unique (dialog, sender type, client id) index tells a first send from
+    // a retry in the same statement; a retry changes nothing.
     const r = await appendMessage(tx, dialog, {
       senderType: p.sender.type,
       senderId: p.sender.id,
@@ -130,7 +141,9 @@ export async function sendMessage(db: Db, input: SendMessageInput): Promise<Send
       body: p.body,
       now,
       dialogChanges: changes,
+      skipIfClientIdExists: true,
     });
+    if (!r) return retry((await stored())!);
     const events: RealtimeEvent[] = [messageCreated(r.message, name)];
     if (resuming) {
       await recordTransition(tx, {

@@ -65,6 +65,8 @@ export const sendMessageSchema = z.object({
   clientId: clientIdField,
   body: messageBodyField,
   now: nowField,
+  /** The sender's display name when the caller already has it, which saves a lookup. */
+  senderName: z.string().max(200).nullable().optional(),
 });
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
 

@@ -3,6 +3,7 @@
 import Pusher from "pusher";
 import { isValidChannelName, isValidSocketId } from "./channels";
 import { realtimeConfig, type RealtimeConfig } from "./config";
+import { localRealtime, type LocalRealtime } from "./local";
 
 export const MAX_EVENT_BYTES = 10 * 1024;
 const MAX_CHANNELS_PER_TRIGGER = 100;
@@ -34,6 +35,12 @@ export function pusherServer(): Pusher {
         });
   client = { signature, pusher };
   return pusher;
+}
+
+/** The embedded server in this process, when it is the one configured. */
+function inProcess(): LocalRealtime | null {
+  const cfg = realtimeConfig();
+  return cfg.mode === "embedded" ? localRealtime(cfg.appId, cfg.key) : null;
 }
 
 export interface PublishOptions {
@@ -87,8 +94,14 @@ export async function publish(
       console.error(`[realtime] publish ${event}: ${Buffer.byteLength(json)} bytes is over the ${MAX_EVENT_BYTES} byte limit; not sent`);
       return false;
     }
-    const pusher = pusherServer();
     const socketId = cleanSocketId(opts.socketId);
+    const local = inProcess();
+    if (local) {
+      let ok = true;
+      for (const c of list) ok = local.publish(c, event, json, socketId) && ok;
+      return ok;
+    }
+    const pusher = pusherServer();
     const params = socketId ? { socket_id: socketId } : undefined;
     const requests: Promise<unknown>[] = [];
     for (let i = 0; i < list.length; i += MAX_CHANNELS_PER_TRIGGER) {
@@ -137,6 +150,11 @@ export async function publishBatch(items: BatchItem[]): Promise<boolean> {
       events.push({ channel: item.channel, name: item.name, data: json, ...(socketId ? { socket_id: socketId } : {}) });
     }
     if (events.length === 0) return ok;
+    const local = inProcess();
+    if (local) {
+      for (const e of events) ok = local.publish(e.channel, e.name, e.data, e.socket_id) && ok;
+      return ok;
+    }
     const pusher = pusherServer();
     const requests: Promise<unknown>[] = [];
     for (let i = 0; i < events.length; i += MAX_BATCH) {

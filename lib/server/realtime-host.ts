@@ -13,5 +13,15 @@ export async function startRealtime(): Promise<RealtimeHost | null> {
   const cfg = realtimeConfig();
   if (cfg.mode !== "embedded") return null;
   const { createEmbeddedRealtime } = await import("../realtime/embedded/server");
-  return createEmbeddedRealtime({ appId: cfg.appId, key: cfg.key, secret: cfg.secret });
+  const { registerLocalRealtime } = await import("../realtime/local");
+  const realtime = createEmbeddedRealtime({ appId: cfg.appId, key: cfg.key, secret: cfg.secret });
+  registerLocalRealtime({ appId: cfg.appId, key: cfg.key, publish: realtime.publishLocal });
+  return {
+    handleRequest: realtime.handleRequest,
+    handleUpgrade: realtime.handleUpgrade,
+    async close() {
+      registerLocalRealtime(null);
+      await realtime.close();
+    },
+  };
 }

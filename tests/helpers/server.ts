@@ -28,7 +28,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface StartOptions {
+  /** Extra flags for the server's node, e.g. ["--cpu-prof"] from the bench. */
+  nodeArgs?: string[];
+}
+
+export async function startServer(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "../..");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "webchat-test-"));
   // PostgreSQL: the server gets a fresh database of its own; PGlite: a fresh DATA_DIR.
@@ -48,7 +53,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   if (db?.url) childEnv.DATABASE_URL = db.url;
   else delete childEnv.DATABASE_URL;
   await db?.close().catch(() => {});
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
     cwd: root,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 // Messages: per-dialog seq, idempotent sends, refusals that store nothing.
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialogParticipants, messages } from "@/lib/db/schema";
+import { dialogParticipants, messages, visitors } from "@/lib/db/schema";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { acceptOffer } from "@/lib/dialogs/accept";
 import { closeDialog } from "@/lib/dialogs/close";
@@ -55,6 +55,19 @@ describe(`messages (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () =>
     expect(b.events[0]).toMatchObject({ data: { message: { senderName: "Olga", senderType: "operator" } } });
     expect((await rows(dialogId)).map((m) => m.seq)).toEqual([1, 2]);
     expect(await getDialog(t.db, dialogId)).toMatchObject({ lastSeq: 2, firstResponseAt: at(4), visitorLastActiveAt: at(2) });
+    // A retry changes nothing on the dialog either: no seq taken, no activity time moved.
+    await sendMessage(t.db, { dialogId, sender: visitor, clientId: "m-1", body: "Hello", now: at(9) });
+    expect(await getDialog(t.db, dialogId)).toMatchObject({ lastSeq: 2, visitorLastActiveAt: at(2) });
+  });
+
+  it("uses the sender's name when the caller already has it, and looks it up otherwise", async () => {
+    const { dialogId, visitorId } = await activeDialog();
+    const visitor = { type: "visitor" as const, id: visitorId };
+    const named = await sendMessage(t.db, { dialogId, sender: visitor, senderName: "Vera from the widget", clientId: "n-1", body: "Hi" });
+    expect(named.events[0]).toMatchObject({ data: { message: { senderName: "Vera from the widget" } } });
+    await t.db.update(visitors).set({ name: "Vera Stored" }).where(eq(visitors.id, visitorId));
+    const looked = await sendMessage(t.db, { dialogId, sender: visitor, clientId: "n-2", body: "Hi again" });
+    expect(looked.events[0]).toMatchObject({ data: { message: { senderName: "Vera Stored" } } });
   });
 
   it("keeps seq gapless and strictly increasing under concurrent sends, retries included", async () => {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { publicClientConfig, realtimeConfig } from "@/lib/realtime/config";
+import { registerLocalRealtime } from "@/lib/realtime/local";
 import { publish, publishBatch, publishWithRef, type BatchItem } from "@/lib/realtime/publish";
 import { APP, collect, connectClient, nextEvent, startHarness, subscribe, type Harness } from "./harness";
 
@@ -180,5 +181,64 @@ describe("publish", () => {
     await publish("private-pub-4", "marker", {});
     await marker;
     expect(seen.map((s) => s.i).sort((x, y) => x - y)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+  });
+});
+
+describe("publish to the embedded server in this process", () => {
+  let h: Harness;
+  let closedPort: number;
+  beforeAll(async () => {
+    h = await startHarness();
+    const gone = await startHarness();
+    closedPort = gone.port;
+    await gone.close();
+  });
+  afterAll(async () => {
+    registerLocalRealtime(null);
+    await h.close();
+  });
+  beforeEach(() => {
+    // The HTTP API is unreachable on PORT: only a direct hand-over can deliver.
+    Object.assign(process.env, { DATA_DIR: tmp, PORT: String(closedPort), PUSHER_APP_ID: APP.appId, PUSHER_KEY: APP.key, PUSHER_SECRET: APP.secret });
+    registerLocalRealtime({ appId: APP.appId, key: APP.key, publish: h.srv.server.publishLocal });
+  });
+
+  it("hands events to the server directly, with socket_id exclusion, one by one and in batches", async () => {
+    const a = connectClient(h);
+    const b = connectClient(h);
+    const aCh = await subscribe(a, "private-local-1");
+    const bCh = await subscribe(b, "private-local-1");
+    const atA = collect(aCh, "msg");
+    const atB = nextEvent(bCh, "msg");
+    expect(await publish("private-local-1", "msg", { x: 1 }, { socketId: a.connection.socket_id })).toBe(true);
+    expect((await atB).data).toEqual({ x: 1 });
+    const seen = collect<{ i: number }>(bCh, "item");
+    const marker = nextEvent(aCh, "marker");
+    expect(await publishBatch(Array.from({ length: 12 }, (_, i) => ({ channel: "private-local-1", name: "item", data: { i } })))).toBe(true);
+    await publish("private-local-1", "marker", {});
+    await marker;
+    expect(atA).toEqual([]);
+    expect(seen.map((x) => x.i)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
+  it("keeps the HTTP API's rules: oversized data and bad names are refused, nothing is delivered", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const c = connectClient(h);
+    const ch = await subscribe(c, "private-local-2");
+    const got = collect(ch, "e");
+    expect(await publish("private-local-2", "e", { body: "x".repeat(11 * 1024) })).toBe(false);
+    expect(await publishBatch([{ channel: "private-local-2", name: "pusher_internal:member_added", data: {} }])).toBe(false);
+    expect(h.srv.server.publishLocal("private-local-2", "e", "{}", "not-a-socket")).toBe(false);
+    expect(h.srv.server.publishLocal("bad name", "e", "{}")).toBe(false);
+    const marker = nextEvent(ch, "marker");
+    await publish("private-local-2", "marker", {});
+    await marker;
+    expect(got).toEqual([]);
+  });
+
+  it("is used only for the app it serves: another key goes through the SDK", async () => {
+    process.env.PUSHER_KEY = "another-key";
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await publish("private-local-3", "e", {})).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { Hub } from "./hub";
 import { resolveOptions, type EmbeddedRealtimeOptions, type ResolvedOptions } from "./options";
 import { ErrorCode, PROTOCOL_VERSION, errorFrame } from "./protocol";
 import { safeEqual } from "./signature";
+import { isValidChannelName, isValidSocketId } from "../channels";
 
 export type { EmbeddedRealtimeOptions } from "./options";
 
@@ -19,6 +20,12 @@ export interface EmbeddedRealtime {
   handleRequest(req: IncomingMessage, res: ServerResponse): boolean;
   close(): Promise<void>;
   stats(): { connections: number; channels: number };
+  /**
+   * Delivers an event from this same process, as POST /apps/{id}/events would
+   * after its signature check: same channel, socket id, name and size rules.
+   * Returns false (and delivers nothing) when a rule is broken.
+   */
+  publishLocal(channel: string, event: string, data: string, exceptSocketId?: string): boolean;
 }
 
 const APP_PATH_RE = /^\/app\/([^/]+)\/?$/;
@@ -97,6 +104,13 @@ export function createEmbeddedRealtime(options: EmbeddedRealtimeOptions): Embedd
     handleRequest(req, res) {
       if (closed) return false;
       return handleApiRequest(req, res, hub, opts);
+    },
+    publishLocal(channel, event, data, exceptSocketId) {
+      if (closed || !isValidChannelName(channel) || event.length === 0 || event.length > 200 || event.startsWith("pusher_internal:")) return false;
+      if (exceptSocketId !== undefined && !isValidSocketId(exceptSocketId)) return false;
+      if (Buffer.byteLength(data) > opts.maxEventBytes) return false;
+      hub.publish(channel, event, data, exceptSocketId);
+      return true;
     },
 
     async close() {

@@ -28,6 +28,7 @@ export async function POST(req: Request, { params }: Params) {
     const r = await sendMessage(db, {
       dialogId: dialog.id,
       sender: { type: "visitor", id: visitor.id },
+      senderName: visitor.name,
       clientId: body.clientId,
       body: body.body,
     });

@@ -40,7 +40,7 @@ export function POST(req: Request, { params }: { params: Promise<{ id: string }>
     const b = parseOrThrow(body, await readJson(req, BODY_LIMIT));
     const db = await getDb();
     const dialog = await dialogForReader(db, user, id);
-    const r = await sendMessage(db, { dialogId: id, sender: actorFor(user, dialog), clientId: b.clientId, body: b.body });
+    const r = await sendMessage(db, { dialogId: id, sender: actorFor(user, dialog), senderName: user.name, clientId: b.clientId, body: b.body });
     await publishEvents(r.events);
     return json({ message: toMessageView(r.message, user.name), created: r.created }, { status: r.created ? 201 : 200 });
   });
