@@ -134,6 +134,22 @@ describe.skipIf(!!missing)("staff pages in Chromium", { timeout: 120_000 }, () =
       await hidden(nav);
       await page.locator("header summary").click();
       await visible(nav);
+      // A modal drawer keeps the keyboard inside it, both ways round, until Escape.
+      const inDrawer = () => page.evaluate(() => Boolean(document.activeElement?.closest("details[open] .fixed.inset-y-0")));
+      await expect.poll(inDrawer).toBe(true);
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press("Tab");
+        expect(await inDrawer(), `focus after ${i + 1} Tab presses`).toBe(true);
+      }
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press("Shift+Tab");
+        expect(await inDrawer(), `focus after ${i + 1} Shift+Tab presses`).toBe(true);
+      }
+      await page.keyboard.press("Escape");
+      await hidden(nav);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
+      await page.locator("header summary").click();
+      await visible(nav);
       await nav.getByRole("link", { name: en.nav.users }).click();
       await page.waitForURL((u) => u.pathname === "/admin/users");
       await hidden(nav);
