@@ -72,6 +72,24 @@ async function visitorMessages(token: string, dialogId: string) {
 describe.skipIf(!!missing)("operator workplace in Chromium", () => {
   beforeAll(async () => {
     server = await startServer({ SEED_DEMO: "1", RATE_LIMIT_SCALE: "100" });
+    // Offers ring for 300 s here, set as an admin would: under CI load the steps
+    // between a ring and its accept (axe, a second browser) can outlast the
+    // default 20 s, and an offer that expires is another story, tested in
+    // tests/http/operator-api.test.ts.
+    const admin = new StaffClient(server.url);
+    await admin.login("admin@demo.local", "demo");
+    const fields = await admin.actionFields("/admin/widget", "offerTimeoutSec");
+    const saved = await admin.submitAction("/admin/widget", fields, {
+      primaryColor: "#4f46e5",
+      textColor: "#ffffff",
+      position: "bottom-right",
+      launchMode: "iframe",
+      offerTimeoutSec: "300",
+      maxMissedOffers: "3",
+      holdTimeoutSec: "600",
+    });
+    expect(saved.status).toBe(200);
+    expect(await (await admin.fetch("/admin/widget")).text()).toMatch(/name="offerTimeoutSec"[^>]*value="300"|value="300"[^>]*name="offerTimeoutSec"/);
     const staff = new StaffClient(server.url);
     await staff.login("supervisor@demo.local", "demo");
     const w = (await (await staff.fetch("/api/operator/workplace")).json()) as { me: { skills: { id: string; name: string }[] } };
