@@ -31,15 +31,42 @@ export async function getWidgetSettings(db: Db): Promise<WidgetSettings> {
   return row ?? { ...WIDGET_DEFAULTS, allowedOrigins: [], updatedAt: new Date(0) };
 }
 
+/** How long the widget API may use settings it read before; an admin's save in this process clears them at once. */
+export const SETTINGS_CACHE_MS = 5000;
+const CACHE = Symbol.for("webchat.widget-settings.cache");
+type CacheHolder = { [CACHE]?: WeakMap<Db, { at: number; value: Promise<WidgetSettings> }> };
+
+function settingsCache() {
+  return ((globalThis as CacheHolder)[CACHE] ??= new WeakMap());
+}
+
+/**
+ * The settings for the widget API's hot paths (the CORS check on every page
+ * view and heartbeat of every visitor): read at most once per
+ * SETTINGS_CACHE_MS per process. Other instances see an admin's change within
+ * that time; admin pages and the chat page read fresh.
+ */
+export function cachedWidgetSettings(db: Db, now = Date.now()): Promise<WidgetSettings> {
+  const cache = settingsCache();
+  const hit = cache.get(db);
+  if (hit && now - hit.at < SETTINGS_CACHE_MS && now >= hit.at) return hit.value;
+  const value = getWidgetSettings(db);
+  cache.set(db, { at: now, value });
+  value.catch(() => cache.delete(db));
+  return value;
+}
+
 /** Validates the whole form (all field errors at once) and writes the single row. */
 export async function updateWidgetSettings(db: Db, input: unknown): Promise<WidgetSettings> {
   const data = parseOrThrow(widgetSettingsSchema, input);
+  settingsCache().delete(db);
   const values = { ...data, updatedAt: new Date() };
   const [row] = await db
     .insert(widgetSettings)
     .values({ id: SETTINGS_ID, ...values })
     .onConflictDoUpdate({ target: widgetSettings.id, set: values })
     .returning();
+  settingsCache().delete(db);
   return row!;
 }
 

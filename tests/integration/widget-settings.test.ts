@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { widgetSettings } from "@/lib/db/schema";
 import { Invalid } from "@/lib/errors";
-import { getWidgetSettings, publicWidgetConfig, updateWidgetSettings, WIDGET_DEFAULTS } from "@/lib/settings/widget-settings";
+import { eq } from "drizzle-orm";
+import {
+  cachedWidgetSettings,
+  getWidgetSettings,
+  publicWidgetConfig,
+  SETTINGS_CACHE_MS,
+  updateWidgetSettings,
+  WIDGET_DEFAULTS,
+} from "@/lib/settings/widget-settings";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 let tdb: TestDb;
@@ -102,6 +110,19 @@ describe("widget settings", () => {
     expect(Object.keys(await fieldErrors({ ...valid, logoUrl: "https://x.example/a b.png" }))).toEqual(["logoUrl"]);
     const many = Array.from({ length: 51 }, (_, i) => `https://s${i}.example`).join("\n");
     expect(await fieldErrors({ ...valid, allowedOrigins: many })).toEqual({ allowedOrigins: ["At most 50 sites can be listed"] });
+  });
+
+  it("serves the widget API's reads from memory for a few seconds, and an admin's save at once", async () => {
+    const t0 = 1_000_000;
+    await updateWidgetSettings(tdb.db, { ...valid, title: "First" });
+    expect((await cachedWidgetSettings(tdb.db, t0)).title).toBe("First");
+    // Another instance changes the row: this one sees it once its copy is older than the limit.
+    await tdb.db.update(widgetSettings).set({ title: "From elsewhere" }).where(eq(widgetSettings.id, 1));
+    expect((await cachedWidgetSettings(tdb.db, t0 + SETTINGS_CACHE_MS - 1)).title).toBe("First");
+    expect((await cachedWidgetSettings(tdb.db, t0 + SETTINGS_CACHE_MS)).title).toBe("From elsewhere");
+    // A save in this process is seen by the very next read.
+    await updateWidgetSettings(tdb.db, { ...valid, title: "Saved here", allowedOrigins: "https://new.example" });
+    expect(await cachedWidgetSettings(tdb.db, t0 + SETTINGS_CACHE_MS + 1)).toMatchObject({ title: "Saved here", allowedOrigins: ["https://new.example"] });
   });
 
   it("shows the loader only the look, never the origins or the timers", async () => {

@@ -1,13 +1,13 @@
 // CORS for the widget API on customers' sites: only origins the admin allows
 // (any until a list is set), and always the chat host itself.
 import type { Db } from "@/lib/db";
-import { getWidgetSettings } from "@/lib/settings/widget-settings";
+import { cachedWidgetSettings } from "@/lib/settings/widget-settings";
 import { corsHeaders, isOriginAllowed } from "@/lib/widget/cors";
 import { publicOrigin } from "@/lib/widget/public-origin";
 
 export async function widgetOriginCheck(db: Db, req: Request): Promise<{ allowed: boolean; headers: Record<string, string> }> {
   const origin = req.headers.get("origin");
-  const { allowedOrigins } = await getWidgetSettings(db);
+  const { allowedOrigins } = await cachedWidgetSettings(db);
   const self = publicOrigin(req.headers, req.url);
   return {
     allowed: isOriginAllowed(origin, allowedOrigins, self),

@@ -1,6 +1,6 @@
 // GET /api/widget/config: the widget's look for the loader on a customer's page.
 import { getDb } from "@/lib/db";
-import { getWidgetSettings, publicWidgetConfig } from "@/lib/settings/widget-settings";
+import { cachedWidgetSettings, publicWidgetConfig } from "@/lib/settings/widget-settings";
 import { corsHeaders, isOriginAllowed } from "@/lib/widget/cors";
 import { publicOrigin } from "@/lib/widget/public-origin";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 async function originCheck(req: Request) {
   const origin = req.headers.get("origin");
-  const { allowedOrigins, ...settings } = await getWidgetSettings(await getDb());
+  const { allowedOrigins, ...settings } = await cachedWidgetSettings(await getDb());
   const self = publicOrigin(req.headers, req.url);
   return {
     allowed: isOriginAllowed(origin, allowedOrigins, self),
