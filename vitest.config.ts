@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
+    setupFiles: ["tests/helpers/clean-env.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createTestDb, type TestDb } from "./db";
+import { serverEnv } from "./env";
 
 export interface TestServer {
   url: string;
@@ -39,19 +40,7 @@ export async function startServer(env: Record<string, string> = {}, opts: StartO
   // PostgreSQL: the server gets a fresh database of its own; PGlite: a fresh DATA_DIR.
   const db = process.env.DATABASE_URL ? await createTestDb() : null;
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: "root@test.local",
-    ADMIN_PASSWORD: "root-password",
-    BCRYPT_ROUNDS: "4",
-    ...env,
-  };
-  if (db?.url) childEnv.DATABASE_URL = db.url;
-  else delete childEnv.DATABASE_URL;
+  const childEnv = serverEnv({ PORT: String(port), DATA_DIR: dataDir, ...(db?.url ? { DATABASE_URL: db.url } : {}), ...env });
   await db?.close().catch(() => {});
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
     cwd: root,
