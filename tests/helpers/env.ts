@@ -18,8 +18,8 @@ export const PRODUCT_ENV = [
 ] as const;
 
 /** The server's whole environment: the inherited basics, the test defaults, then `extra`. */
-export function serverEnv(extra: Record<string, string> = {}, from: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+export function serverEnv(extra: Record<string, string> = {}, from: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
   for (const name of INHERITED) if (from[name] !== undefined) env[name] = from[name];
   return {
     ...env,
