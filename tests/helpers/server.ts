@@ -44,7 +44,7 @@ export async function startServer(env: Record<string, string> = {}, opts: StartO
   await db?.close().catch(() => {});
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
     cwd: root,
-    env: childEnv,
+    env: childEnv as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
